@@ -1,0 +1,1 @@
+"""Application services over the event store: commands, queries, history, settings."""

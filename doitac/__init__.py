@@ -1,0 +1,1 @@
+"""Command-line entry point and the composition root that wires every component."""

@@ -1,0 +1,1 @@
+"""Pure domain model of customs–business partnerships: aggregates, events, rules."""
