@@ -24,7 +24,7 @@ from application.errors import (
     VersionNotFoundError,
 )
 from application.handlers import HANDLERS
-from domain.errors import InvalidValueError
+from domain.errors import DomainError, InvalidValueError
 from domain.partner import Partner
 from domain.partnership import Partnership
 from domain.units import UnitDirectory
@@ -60,24 +60,36 @@ class PartnershipApplication(Application[uuid.UUID]):
 
     # -- commands -------------------------------------------------------------
 
-    def execute(self, command: Command) -> CommandResult:
+    def execute(self, command: Command, expected_version: int | None = None) -> CommandResult:
         """Apply a command once. A command whose id was applied before changes nothing
-        and returns the first result; the same id with a different content is rejected."""
-        previous = self._processed(command)
-        if previous is not None:
-            return previous
+        and returns the first result; the same id with a different content is rejected.
+        With ``expected_version``, a target aggregate at any other version raises
+        ``ConcurrencyConflictError`` and nothing is written.
 
-        self.units.get(command.actor.unit, "actor.unit")
-        local_submitted_on = command.submitted_at.astimezone(VIETNAM_TZ).date()
-        if command.occurred_on > local_submitted_on:
-            raise InvalidValueError(
-                f"Ngày thực hiện {command.occurred_on:%d/%m/%Y} sau thời điểm gửi lệnh "
-                f"{local_submitted_on:%d/%m/%Y}.",
-                field="occurred_on",
-            )
+        The applied-command record is inserted in the same transaction as the events, so
+        a resubmission is found without a lookup on the normal path: either the domain
+        rejects the repeated step, or the record's insert conflicts."""
+        try:
+            self._check_submission(command)
+            aggregates = HANDLERS[command.name](self, command)
+        except DomainError:
+            previous = self._processed(command)
+            if previous is not None:
+                return previous
+            raise
 
-        aggregates = HANDLERS[command.name](self, command)
         target = aggregates[0]
+        if expected_version is not None:
+            loaded_version = target.version - len(target.pending_events)
+            if loaded_version != expected_version:
+                previous = self._processed(command)
+                if previous is not None:
+                    return previous
+                raise ConcurrencyConflictError(
+                    f"Phiên bản hiện tại là {loaded_version}, không phải phiên bản "
+                    f"{expected_version} mà lệnh dựa vào; hãy tải lại và gửi lại lệnh.",
+                    current_version=loaded_version,
+                )
         events = [type(e).__name__ for a in aggregates for e in a.pending_events]
         marker = ProcessedCommand.record(command, target.id, target.version)
         try:
@@ -105,6 +117,16 @@ class PartnershipApplication(Application[uuid.UUID]):
             target.version,
         )
         return CommandResult(command.id, target.id, target.version, events=events)
+
+    def _check_submission(self, command: Command) -> None:
+        self.units.get(command.actor.unit, "actor.unit")
+        local_submitted_on = command.submitted_at.astimezone(VIETNAM_TZ).date()
+        if command.occurred_on > local_submitted_on:
+            raise InvalidValueError(
+                f"Ngày thực hiện {command.occurred_on:%d/%m/%Y} sau thời điểm gửi lệnh "
+                f"{local_submitted_on:%d/%m/%Y}.",
+                field="occurred_on",
+            )
 
     def _processed(self, command: Command) -> CommandResult | None:
         stored = self.recorder.select_events(command.marker_id, limit=1)

@@ -279,9 +279,9 @@ class Partner(Aggregate):
         evidence: str,
     ) -> None:
         """Record the partner's own declaration for a year, with the reference of its evidence."""
-        if year > occurred_on.year:
+        if year >= occurred_on.year:
             raise InvalidValueError(
-                f"Không thể kê khai tuân thủ cho năm {year} chưa diễn ra.", field="year"
+                f"Chỉ kê khai tuân thủ cho năm {year} sau khi năm đó kết thúc.", field="year"
             )
         self.trigger_event(
             self.ComplianceDeclared,

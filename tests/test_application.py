@@ -279,3 +279,23 @@ def test_concurrent_commands_one_stored(app: PartnershipApplication) -> None:
     assert conflicts[0].current_version == 11
     assert stored_event_count(app) == count + 2  # one event and its command record
     assert len(app.get_partnership(REFERENCE).publicity) == 1
+
+
+def test_resubmitted_repeatable_step_writes_nothing(app: PartnershipApplication) -> None:
+    """A step the domain would accept twice is still applied once for one command id."""
+    register_partners(app)
+    run_procedure(app)
+    line = command_line(
+        "record_publicity",
+        {"partnership": REFERENCE, "channel": "Báo Hải quan", "description": "Tin bài"},
+        occurred_on="2025-05-05",
+    )
+    first = submit(app, line)
+    count = stored_event_count(app)
+
+    again = submit(app, line)
+
+    assert again.duplicate is True
+    assert again.version == first.version
+    assert stored_event_count(app) == count
+    assert len(app.get_partnership(REFERENCE).publicity) == 1
