@@ -71,7 +71,7 @@ class AwareDateTime(fields.AwareDateTime):
     }
 
 
-class List(fields.List):
+class List(fields.List):  # type: ignore[type-arg]
     default_error_messages = {**_COMMON, "invalid": "Phải là một danh sách."}
 
 

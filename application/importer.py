@@ -94,11 +94,7 @@ def _apply_line(
     try:
         result = app.execute(command)
     except DomainError as error:
-        field_path = (
-            f"data.{error.field}"
-            if error.field and not error.field.startswith(("actor", "occurred_on", "id"))
-            else error.field
-        )
+        field_path = command_field_path(error.field)
         return [LineError(line_no, command_id, error.code, field_path, error.message)]
     if result.duplicate:
         report.duplicates += 1

@@ -932,7 +932,8 @@ class Partnership(Aggregate):
             self.decision["authority"] != ApprovingAuthority.MINISTRY_OF_FINANCE
         ):
             raise MinistryDecisionRequiredError(
-                "Nội dung đối tác vượt thẩm quyền cơ quan hải quan: cần quyết định của Bộ Tài chính."
+                "Nội dung đối tác vượt thẩm quyền cơ quan hải quan: "
+                "cần quyết định của Bộ Tài chính."
             )
         check_signatory(self.scope, signatory_role)
         by_id = {str(p.partner_id): p for p in partners}

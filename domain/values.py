@@ -171,12 +171,20 @@ LABELS_VI: dict[str, str] = {
     State.ACTIVE: "đang thực hiện",
     State.SUSPENDED: "bị đình chỉ",
     State.ENDED: "đã chấm dứt",
-    ContentArea.POLICY_AND_LAW: "(i) xây dựng và hoàn thiện chính sách, pháp luật, quy chế, quy trình thủ tục hải quan",
+    ContentArea.POLICY_AND_LAW: (
+        "(i) xây dựng và hoàn thiện chính sách, pháp luật, quy chế, quy trình thủ tục hải quan"
+    ),
     ContentArea.REVENUE_FORECASTING: "(ii) dự báo thu ngân sách nhà nước",
     ContentArea.VIOLATION_PREVENTION: "(iii) phòng chống vi phạm pháp luật hải quan",
-    ContentArea.INTEGRITY: "(iv) nâng cao tính liêm chính, đạo đức nghề nghiệp của công chức hải quan",
-    ContentArea.REFORM_AND_MODERNISATION: "(v) thực hiện các chương trình cải cách, hiện đại hoá hải quan",
-    ContentArea.COMPLIANCE_SUPPORT: "(vi) tạo thuận lợi cho doanh nghiệp thực hiện chính sách pháp luật và nghĩa vụ thuế",
+    ContentArea.INTEGRITY: (
+        "(iv) nâng cao tính liêm chính, đạo đức nghề nghiệp của công chức hải quan"
+    ),
+    ContentArea.REFORM_AND_MODERNISATION: (
+        "(v) thực hiện các chương trình cải cách, hiện đại hoá hải quan"
+    ),
+    ContentArea.COMPLIANCE_SUPPORT: (
+        "(vi) tạo thuận lợi cho doanh nghiệp thực hiện chính sách pháp luật và nghĩa vụ thuế"
+    ),
 }
 
 

@@ -9,6 +9,7 @@ from application.commands import Command, CommandResult
 from application.schemas import CommandEnvelopeSchema
 from application.service import PartnershipApplication
 
+
 def command_line(
     name: str,
     data: dict[str, Any],

@@ -23,7 +23,10 @@ def database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
 
 def write_lines(path: Path, lines: list[dict[str, object] | str]) -> Path:
     path.write_text(
-        "\n".join(line if isinstance(line, str) else json.dumps(line, ensure_ascii=False) for line in lines)
+        "\n".join(
+            line if isinstance(line, str) else json.dumps(line, ensure_ascii=False)
+            for line in lines
+        )
         + "\n",
         encoding="utf-8",
     )
@@ -124,7 +127,9 @@ def test_missing_file_reports_without_traceback(
     assert "Traceback" not in captured.err + captured.out
 
 
-def test_unknown_partnership_reports_code(database: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unknown_partnership_reports_code(
+    database: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     status = main(["show", "KHONG-CO"])
 
     captured = capsys.readouterr()

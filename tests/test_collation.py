@@ -12,7 +12,15 @@ def test_vietnamese_letters_follow_their_base() -> None:
 
     ordered = sorted(names, key=vietnamese_sort_key)
 
-    assert ordered == ["An Phát", "Ăn Khang", "Ân Thịnh", "Bình Minh", "Dung Quất", "Đông Á", "Zê Ta"]
+    assert ordered == [
+        "An Phát",
+        "Ăn Khang",
+        "Ân Thịnh",
+        "Bình Minh",
+        "Dung Quất",
+        "Đông Á",
+        "Zê Ta",
+    ]
 
 
 def test_order_differs_from_code_points() -> None:

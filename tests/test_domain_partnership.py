@@ -35,7 +35,9 @@ from tests.domain_builders import (
 )
 
 
-def assert_rejected(partnership: Partnership, command: Callable[[], None], code: str) -> DomainError:
+def assert_rejected(
+    partnership: Partnership, command: Callable[[], None], code: str
+) -> DomainError:
     version = partnership.version
     pending = len(partnership.pending_events)
 
@@ -348,7 +350,9 @@ def test_rejected_proposal_can_be_resubmitted() -> None:
 def test_enterprise_without_two_years_rejected() -> None:
     partners = [enterprise(compliant_years=(2024,))]
     partnership = approved(scoped(partners))
-    error = assert_rejected(partnership, lambda: sign(partnership, partners), "compliance_not_shown")
+    error = assert_rejected(
+        partnership, lambda: sign(partnership, partners), "compliance_not_shown"
+    )
     assert "2023" in error.message
 
 
@@ -444,7 +448,9 @@ def test_beyond_authority_signed_after_ministry_decision() -> None:
 
 def test_conditional_and_action_sign_commitments() -> None:
     partners = [enterprise()]
-    conditional = approved(scoped(partners, kind="conditional", form="priority_enterprise_programme"))
+    conditional = approved(
+        scoped(partners, kind="conditional", form="priority_enterprise_programme")
+    )
     action = approved(scoped(partners, form="action_programme"))
 
     sign(conditional, partners)
