@@ -11,8 +11,10 @@ from eventsourcing.domain import Aggregate
 
 from application.commands import Command
 from application.errors import AlreadyExistsError
+from domain.errors import UnitLevelNotAllowedError
 from domain.partner import Partner
 from domain.partnership import Partnership
+from domain.values import UnitLevel
 
 if TYPE_CHECKING:
     from application.service import PartnershipApplication
@@ -98,6 +100,12 @@ def declare_compliance(app: PartnershipApplication, command: Command) -> list[Ag
 def record_yearly_tax(app: PartnershipApplication, command: Command) -> list[Aggregate]:
     partner = app.get_partner(command.data["tax_number"])
     unit = app.units.get(command.data["provincial_unit"], "provincial_unit")
+    if unit.level != UnitLevel.PROVINCIAL:
+        raise UnitLevelNotAllowedError(
+            f"Số thuế xuất nhập khẩu được ghi theo Cục Hải quan tỉnh, thành phố; "
+            f"«{unit.code}» không phải cấp Cục.",
+            field="provincial_unit",
+        )
     partner.record_yearly_tax(
         **_common(command),
         year=command.data["year"],

@@ -892,6 +892,9 @@ class Partnership(Aggregate):
         legal_basis: LegalBasis | None,
     ) -> None:
         self._require_state("reject_proposal", State.UNDER_APPROVAL)
+        authority = parse_enum(ApprovingAuthority, authority, "authority")
+        assert self.scope is not None
+        check_approving_authority(self.scope, self.beyond_customs_authority, authority)
         basis = self._require_basis(legal_basis, "văn bản không phê duyệt")
         self._require_date(occurred_on, basis)
         self._trigger(
@@ -899,7 +902,7 @@ class Partnership(Aggregate):
             actor,
             occurred_on,
             basis,
-            authority=parse_enum(ApprovingAuthority, authority, "authority"),
+            authority=authority,
             reason=normalise_text(reason, "reason"),
         )
 

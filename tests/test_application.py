@@ -299,3 +299,24 @@ def test_resubmitted_repeatable_step_writes_nothing(app: PartnershipApplication)
     assert again.version == first.version
     assert stored_event_count(app) == count
     assert len(app.get_partnership(REFERENCE).publicity) == 1
+
+
+def test_yearly_tax_needs_provincial_unit(app: PartnershipApplication) -> None:
+    register_partners(app)
+    count = stored_event_count(app)
+    line = command_line(
+        "record_yearly_tax",
+        {
+            "tax_number": ENTERPRISE_TAX_NUMBER,
+            "year": 2024,
+            "provincial_unit": "02-CANG-SG-KV1",
+            "amount": "1500000000",
+        },
+    )
+
+    with pytest.raises(DomainError) as raised:
+        submit(app, line)
+
+    assert raised.value.code == "unit_level_not_allowed"
+    assert raised.value.field == "provincial_unit"
+    assert stored_event_count(app) == count

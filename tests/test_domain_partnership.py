@@ -760,3 +760,18 @@ def test_evaluation_satisfaction_bounded() -> None:
         ),
         "invalid_value",
     )
+
+
+def test_rejection_beyond_authority_needs_ministry() -> None:
+    partnership = under_approval(scoped(beyond_customs_authority=True))
+    assert_rejected(
+        partnership,
+        lambda: partnership.reject_proposal(
+            actor=ACTOR,
+            occurred_on=date(2025, 3, 24),
+            authority="general_department",
+            reason="Không phù hợp",
+            legal_basis=basis("12/TCHQ", date(2025, 3, 24)),
+        ),
+        "ministry_decision_required",
+    )
