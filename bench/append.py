@@ -3,8 +3,9 @@ eventsourcing library on the same store, and the load time of a 1,000-event
 partnership, on SQLite and on PostgreSQL in one run.
 
 Run: .venv/bin/python bench/append.py [--commands N] [--skip-postgres]
-PostgreSQL is the server at 127.0.0.1:5432, database ``test``, user ``postgres``; each
-run uses a fresh schema and drops it afterwards.
+
+PostgreSQL is the server at 127.0.0.1:5432, database ``test``, user ``postgres``.
+Each run uses a fresh schema and drops it afterwards.
 """
 
 from __future__ import annotations

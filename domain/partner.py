@@ -44,7 +44,7 @@ class ComplianceYear:
 
 @dataclass(frozen=True)
 class PartnerProfile:
-    """What the Partnership aggregate needs to know about a partner to apply its rules."""
+    """The facts about a partner that the Partnership aggregate checks at scoping and signing."""
 
     partner_id: uuid.UUID
     name: str

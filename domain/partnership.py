@@ -307,11 +307,11 @@ class Partnership(Aggregate):
             previous = aggregate.plan["activities"]
             activities = {}
             for activity in self.activities:
-                kept = previous.get(activity["code"], {})
+                earlier = previous.get(activity["code"], {})
                 activities[activity["code"]] = {
                     **activity,
-                    "completed_on": kept.get("completed_on"),
-                    "result": kept.get("result", ""),
+                    "completed_on": earlier.get("completed_on"),
+                    "result": earlier.get("result", ""),
                 }
             aggregate.plan = {
                 "revision": aggregate.plan["revision"] + 1,
@@ -326,13 +326,13 @@ class Partnership(Aggregate):
         person: dict[str, Any]
 
         def apply_step(self, aggregate: Partnership) -> None:
-            kept = [
+            others = [
                 fp
                 for fp in aggregate.focal_points
                 if (fp["side"], fp["partner_id"]) != (self.side, self.partner_id)
             ]
             aggregate.focal_points = [
-                *kept,
+                *others,
                 {
                     "side": self.side,
                     "partner_id": self.partner_id,
@@ -930,7 +930,9 @@ class Partnership(Aggregate):
         basis = self._require_basis(legal_basis, "văn bản thoả thuận hoặc cam kết")
         self._require_date(occurred_on, basis)
         signatory_role = parse_enum(SignatoryRole, signatory_role, "signatory_role")
-        assert self.scope is not None and self.kind is not None and self.decision is not None
+        assert self.scope is not None
+        assert self.kind is not None
+        assert self.decision is not None
         if self.beyond_customs_authority and (
             self.decision["authority"] != ApprovingAuthority.MINISTRY_OF_FINANCE
         ):
