@@ -1,4 +1,4 @@
-"""The doitac application: executes commands against the event store and answers
+"""The doitac application: executes commands against the event store and runs
 queries about partners and partnerships."""
 
 from __future__ import annotations
@@ -6,16 +6,24 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Iterator
-from datetime import date
-from typing import Any, cast
+from datetime import date, datetime
+from typing import Any, ClassVar, cast
 from zoneinfo import ZoneInfo
 
 from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.domain import Aggregate
-from eventsourcing.persistence import IntegrityError, JSONTranscoder, Transcoding
+from eventsourcing.domain import Aggregate, MutableOrImmutableAggregate
+from eventsourcing.persistence import (
+    EventStore,
+    IntegrityError,
+    JSONTranscoder,
+    Mapper,
+    Transcoding,
+)
 from eventsourcing.utils import get_topic
 
+from application.chain import ChainedEventStore
 from application.commands import Command, CommandResult, ProcessedCommand
+from application.crypto import Keyring, SealedPersonAsDict
 from application.errors import (
     CommandIdReusedError,
     ConcurrencyConflictError,
@@ -24,6 +32,7 @@ from application.errors import (
     VersionNotFoundError,
 )
 from application.handlers import HANDLERS
+from application.mapper import AuditMapper
 from domain.errors import DomainError, InvalidValueError
 from domain.partner import Partner
 from domain.partnership import Partnership
@@ -32,6 +41,7 @@ from domain.units import UnitDirectory
 logger = logging.getLogger(__name__)
 
 VIETNAM_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+SNAPSHOT_INTERVAL = 100
 
 
 class DateAsISO(Transcoding):
@@ -50,13 +60,35 @@ class PartnershipApplication(Application[uuid.UUID]):
 
     name = "doitac"
 
-    def __init__(self, units: UnitDirectory, env: dict[str, str] | None = None) -> None:
+    # A snapshot every this many events keeps long histories quick to load.
+    snapshotting_intervals: ClassVar[dict[type[MutableOrImmutableAggregate[Any]], int]] = {
+        Partnership: SNAPSHOT_INTERVAL,
+        Partner: SNAPSHOT_INTERVAL,
+    }
+
+    def __init__(
+        self,
+        units: UnitDirectory,
+        env: dict[str, str] | None = None,
+        *,
+        keyring: Keyring,
+    ) -> None:
+        # The mapper built by the base class seals personal data with this keyring.
+        self.keyring = keyring
         super().__init__(env)
+        self.keyring.attach(getattr(self.recorder, "datastore", None))
         self.units = units
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
         transcoder.register(DateAsISO())
+        transcoder.register(SealedPersonAsDict(self.keyring))
+
+    def construct_mapper(self) -> Mapper[uuid.UUID]:
+        return AuditMapper(self.construct_transcoder(), self.keyring)
+
+    def construct_event_store(self) -> EventStore[uuid.UUID]:
+        return ChainedEventStore(self.mapper, self.recorder)
 
     # -- commands -------------------------------------------------------------
 
@@ -153,7 +185,7 @@ class PartnershipApplication(Application[uuid.UUID]):
             reference if isinstance(reference, uuid.UUID) else self.partnership_id(reference)
         )
         try:
-            aggregate = self.repository.get(partnership_id, version=version)
+            aggregate: Aggregate = self.repository.get(partnership_id, version=version)
         except AggregateNotFoundError:
             raise PartnershipNotFoundError(
                 f"Không tìm thấy quan hệ đối tác «{reference}».", field="partnership"
@@ -182,6 +214,7 @@ class PartnershipApplication(Application[uuid.UUID]):
     def get_partner_by_id(
         self, partner_id: uuid.UUID, label: str | None = None, field: str = "tax_number"
     ) -> Partner:
+        aggregate: Aggregate | None
         try:
             aggregate = self.repository.get(partner_id)
         except AggregateNotFoundError:
@@ -214,6 +247,19 @@ class PartnershipApplication(Application[uuid.UUID]):
             aggregate.modified_on = event.timestamp
         return aggregate
 
+    def partnership_known_at(self, reference: str | uuid.UUID, at: datetime) -> Partnership | None:
+        """Return the partnership as it was recorded at the moment ``at`` (timezone-aware):
+        every step recorded by then, whatever its business date. Returns None when
+        nothing had been recorded yet."""
+        known_version = 0
+        for event in self.partnership_events(reference):
+            if event.timestamp > at:
+                break
+            known_version = event.originator_version
+        if known_version == 0:
+            return None
+        return self.get_partnership(reference, version=known_version)
+
     def iter_aggregate_ids(self, event_class: type[Aggregate.Event]) -> Iterator[uuid.UUID]:
         """Yield the ids of aggregates whose creation event is ``event_class``, oldest first."""
         topic = get_topic(event_class)
@@ -222,7 +268,12 @@ class PartnershipApplication(Application[uuid.UUID]):
         while True:
             notifications = self.recorder.select_notifications(start, page, topics=[topic])
             for notification in notifications:
-                yield notification.originator_id
+                originator_id = notification.originator_id
+                yield (
+                    originator_id
+                    if isinstance(originator_id, uuid.UUID)
+                    else uuid.UUID(originator_id)
+                )
             if len(notifications) < page:
                 return
             start = notifications[-1].id + 1

@@ -2,7 +2,7 @@
 eventsourcing library on the same store, and the load time of a 1,000-event
 partnership, on SQLite and on PostgreSQL in one run.
 
-Run: .venv/bin/python bench/append.py [--commands N] [--skip-postgres]
+Run: .venv/bin/python bench/append.py [--commands N] [--skip-postgres] [--cache N]
 
 PostgreSQL is the server at 127.0.0.1:5432, database ``test``, user ``postgres``.
 Each run uses a fresh schema and drops it afterwards.
@@ -11,6 +11,7 @@ Each run uses a fresh schema and drops it afterwards.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import statistics
 import sys
 import tempfile
@@ -38,6 +39,7 @@ from tests.scenario import REFERENCE, procedure_lines, register_partners, submit
 
 POSTGRES = "host=127.0.0.1 port=5432 dbname=test user=postgres"
 PARTNERSHIP_COUNT = 20
+CACHE_SIZE = 1000
 
 
 class Counter(Aggregate):
@@ -129,10 +131,20 @@ def rate(run: Callable[[int], None], count: int) -> float:
     return count / (time.perf_counter() - started)
 
 
-def measure_store(label: str, url: str, commands: int) -> None:
-    settings = Settings(database_url=url, var_dir=Path(tempfile.mkdtemp()))
+def measure_store(label: str, url: str, commands: int, cache_size: int) -> None:
+    settings = Settings(
+        database_url=url, var_dir=Path(tempfile.mkdtemp()), aggregate_cache_size=cache_size
+    )
     app = build_application(settings)
     bare = BareApplication(env=settings.eventsourcing_env())
+    # The same library with an aggregate cache, for comparison with doitac run with
+    # DOITAC_AGGREGATE_CACHE_SIZE set.
+    bare_cached = BareApplication(
+        env={
+            **settings.eventsourcing_env(),
+            "AGGREGATE_CACHE_MAXSIZE": str(settings.aggregate_cache_size or CACHE_SIZE),
+        }
+    )
 
     references = prepare_doitac(app)
     # Each bare aggregate starts with as many events as a partnership has after its
@@ -153,17 +165,26 @@ def measure_store(label: str, url: str, commands: int) -> None:
         counter.note("Báo Hải quan", f"Tin {number}")
         bare.save(counter)
 
+    def bare_cached_command(number: int) -> None:
+        counter = bare_cached.repository.get(counter_ids[number % len(counter_ids)])
+        counter.note("Báo Hải quan", f"Tin {number}")
+        bare_cached.save(counter)
+
     # Alternate rounds so that both see the same growth of their aggregates.
-    doitac_rates, bare_rates = [], []
+    doitac_rates, bare_rates, bare_cached_rates = [], [], []
     per_round = max(commands // 5, 1)
     for _ in range(5):
         doitac_rates.append(rate(doitac_command, per_round))
         bare_rates.append(rate(bare_command, per_round))
+        bare_cached_rates.append(rate(bare_cached_command, per_round))
     doitac_rate = statistics.median(doitac_rates)
     bare_rate = statistics.median(bare_rates)
+    bare_cached_rate = statistics.median(bare_cached_rates)
 
     # A 1,000-event partnership and a 1,000-event bare aggregate.
-    app_long = build_application(settings)
+    # Loads are measured without the aggregate cache, from the store, with doitac's
+    # default snapshots.
+    app_long = build_application(dataclasses.replace(settings, aggregate_cache_size=0))
     long_reference = REFERENCE
     for line in procedure_lines():
         submit(app_long, line)
@@ -185,12 +206,17 @@ def measure_store(label: str, url: str, commands: int) -> None:
         f"ratio {doitac_rate / bare_rate:.2f} (target >= 0.8)"
     )
     print(
+        f"  commands/s, bare with an aggregate cache: {bare_cached_rate:8.1f}  "
+        f"ratio {doitac_rate / bare_cached_rate:.2f}"
+    )
+    print(
         f"  load 1,000 events: doitac {doitac_load * 1000:7.1f} ms  bare {bare_load * 1000:7.1f} ms"
         f"  ratio (bare/doitac time) {bare_load / doitac_load:.2f} (target >= 0.8)"
     )
     app.close()
     app_long.close()
     bare.close()
+    bare_cached.close()
 
 
 def timed(action: Callable[[], object]) -> float:
@@ -203,12 +229,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--commands", type=int, default=1000, help="commands per store")
     parser.add_argument("--skip-postgres", action="store_true", help="measure SQLite only")
+    parser.add_argument(
+        "--cache",
+        type=int,
+        default=0,
+        help="doitac's aggregate cache size (DOITAC_AGGREGATE_CACHE_SIZE); 0 means off",
+    )
     args = parser.parse_args()
     with sqlite_url() as url:
-        measure_store("SQLite", url, args.commands)
+        measure_store("SQLite", url, args.commands, args.cache)
     if not args.skip_postgres:
         with postgres_url() as url:
-            measure_store("PostgreSQL", url, args.commands)
+            measure_store("PostgreSQL", url, args.commands, args.cache)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from types import ModuleType
 from eventsourcing.persistence import PersistenceError
 
 from application.settings import Settings
-from doitac import cli_core
+from doitac import cli_api, cli_audit, cli_core, cli_documents, cli_workers
 from doitac.bootstrap import configure_logging
 from doitac.context import CliContext
 from domain.errors import DomainError
@@ -21,7 +21,7 @@ logger = logging.getLogger(__name__)
 
 # Each module here registers its subcommands through ``add_commands(subparsers)``;
 # every subcommand sets ``handler(context, args) -> exit status``.
-COMMAND_MODULES: list[ModuleType] = [cli_core]
+COMMAND_MODULES: list[ModuleType] = [cli_core, cli_api, cli_workers, cli_audit, cli_documents]
 
 EXIT_FAILED = 1
 EXIT_SYSTEM = 2

@@ -1,4 +1,4 @@
-"""Subcommands for the main job: demo, import, show, history and partners."""
+"""Subcommands for the main job: demo, import, show and history."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from application.history import history_entries
+from application.audit import end_of_day, filtered_history
 from application.importer import ImportReport, import_lines
 from application.partner_list import build_partner_list
 from application.service import PartnershipApplication
 from doitac import render
+from doitac.cli_audit import add_history_filters, parse_vietnamese_time
 from doitac.context import CliContext
 
 EXIT_OK = 0
@@ -54,16 +55,15 @@ def add_commands(commands: Any) -> None:
         help="trạng thái theo ngày nghiệp vụ: các bước diễn ra đến hết ngày này",
     )
     as_of.add_argument("--version", type=int, metavar="N", help="trạng thái tại phiên bản N")
+    as_of.add_argument(
+        "--known-at",
+        type=parse_vietnamese_time,
+        metavar="'dd/mm/yyyy HH:MM'",
+        help="trạng thái theo thời điểm ghi nhận: các bước đã được ghi nhận đến lúc này "
+        "(giờ Việt Nam)",
+    )
+    add_history_filters(history)
     history.set_defaults(handler=run_history)
-
-    partners = commands.add_parser(
-        "partners",
-        help="danh sách đối tác, các trường (i) đến (vii), theo thứ tự chữ cái tiếng Việt",
-    )
-    partners.add_argument(
-        "--unit", metavar="MÃ", help="chỉ đối tác của đơn vị chủ trì này và các đơn vị cấp dưới"
-    )
-    partners.set_defaults(handler=run_partners)
 
 
 def _import_file(app: PartnershipApplication, path: Path) -> ImportReport:
@@ -130,14 +130,33 @@ def run_history(context: CliContext, args: argparse.Namespace) -> int:
             return EXIT_OK
         print(f"Trạng thái theo ngày nghiệp vụ {as_of:%d/%m/%Y}:")
         print(render.render_partnership(state))
+        known_until = end_of_day(as_of)
+        known = app.partnership_known_at(reference, known_until)
+        print(f"\nTrạng thái theo thời điểm ghi nhận {render.format_time(known_until)}:")
+        print(render.render_partnership(known) if known else "  chưa có bước nào được ghi nhận")
         events = [e for e in events if e.occurred_on <= as_of]
+    elif args.known_at is not None:
+        known_at: datetime = args.known_at
+        print(f"Trạng thái theo thời điểm ghi nhận {render.format_time(known_at)}:")
+        known = app.partnership_known_at(reference, known_at)
+        print(render.render_partnership(known) if known else "  chưa có bước nào được ghi nhận")
+        events = [e for e in events if e.timestamp <= known_at]
     elif args.version is not None:
         version: int = args.version
         print(f"Trạng thái tại phiên bản {version}:")
         print(render.render_partnership(app.get_partnership(reference, version=version)))
         events = [e for e in events if e.originator_version <= version]
+    versions = {e.originator_version for e in events}
+    entries = filtered_history(
+        app,
+        reference,
+        kinds=args.kind,
+        actor=args.actor,
+        occurred_from=args.occurred_from,
+        occurred_to=args.occurred_to,
+    )
     print("\nLịch sử:")
-    print(render.render_history(history_entries(events)))
+    print(render.render_history([entry for entry in entries if entry.version in versions]))
     return EXIT_OK
 
 
@@ -145,8 +164,3 @@ def _print_partner_list(app: PartnershipApplication, unit: str | None) -> None:
     rows = build_partner_list(app.partners(), app.partnerships(), app.units, unit)
     heading = "Toàn ngành" if unit is None else app.units.get(unit, "unit").name
     print(render.render_partner_list(rows, heading))
-
-
-def run_partners(context: CliContext, args: argparse.Namespace) -> int:
-    _print_partner_list(context.app, args.unit)
-    return EXIT_OK
