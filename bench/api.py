@@ -31,8 +31,8 @@ from typing import Any
 # the import path, or ``import api`` would import this file.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import psycopg
 import requests
+from stores import postgres_url
 
 from api.storage import TokenStore
 from application.commands import Command
@@ -40,7 +40,6 @@ from application.schemas import CommandEnvelopeSchema
 from application.settings import Settings
 from doitac.bootstrap import build_api_tables, build_application
 
-POSTGRES = "host=127.0.0.1 port=5432 dbname=test user=postgres"
 BIN = Path(sys.executable).parent
 START_TIMEOUT = 30.0
 REQUEST_TIMEOUT = 30.0
@@ -81,18 +80,6 @@ class CommandSource:
                 "address": "1 Nguyễn Huệ, Thành phố Hồ Chí Minh",
             },
         }
-
-
-@contextmanager
-def fresh_schema() -> Iterator[str]:
-    schema = f"bench_api_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(POSTGRES, autocommit=True) as connection:
-        connection.execute(f'CREATE SCHEMA "{schema}"')
-    try:
-        yield f"postgresql://postgres@127.0.0.1:5432/test?schema={schema}"
-    finally:
-        with psycopg.connect(POSTGRES, autocommit=True) as connection:
-            connection.execute(f'DROP SCHEMA "{schema}" CASCADE')
 
 
 def measure(clients: int, commands: int, send: Callable[[], None]) -> float:
@@ -163,7 +150,7 @@ def main() -> None:
     source = CommandSource()
     schema = CommandEnvelopeSchema()
     rates: dict[str, list[float]] = {}
-    with fresh_schema() as database_url, tempfile.TemporaryDirectory() as folder:
+    with postgres_url("bench_api") as database_url, tempfile.TemporaryDirectory() as folder:
         settings = Settings(database_url=database_url, var_dir=Path(folder) / "var")
         app = build_application(settings)
         tokens = TokenStore(build_api_tables(app))

@@ -17,18 +17,17 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 # The scenario builders of the test suite set up the partnerships measured here.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import psycopg
 from eventsourcing.application import Application
 from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import JSONTranscoder
+from stores import postgres_url, sqlite_url
 
 from application.commands import Command
 from application.service import DateAsISO, PartnershipApplication
@@ -37,7 +36,6 @@ from doitac.bootstrap import build_application
 from domain.values import Actor
 from tests.scenario import REFERENCE, procedure_lines, register_partners, submit
 
-POSTGRES = "host=127.0.0.1 port=5432 dbname=test user=postgres"
 PARTNERSHIP_COUNT = 20
 CACHE_SIZE = 1000
 
@@ -79,24 +77,6 @@ class BareApplication(Application[uuid.UUID]):
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
         transcoder.register(DateAsISO())
-
-
-@contextmanager
-def sqlite_url() -> Iterator[str]:
-    with tempfile.TemporaryDirectory() as folder:
-        yield f"sqlite:///{Path(folder) / 'bench.sqlite3'}"
-
-
-@contextmanager
-def postgres_url() -> Iterator[str]:
-    schema = f"bench_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(POSTGRES, autocommit=True) as connection:
-        connection.execute(f'CREATE SCHEMA "{schema}"')
-    try:
-        yield f"postgresql://postgres@127.0.0.1:5432/test?schema={schema}"
-    finally:
-        with psycopg.connect(POSTGRES, autocommit=True) as connection:
-            connection.execute(f'DROP SCHEMA "{schema}" CASCADE')
 
 
 def publicity_command(reference: str, number: int) -> Command:

@@ -35,10 +35,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import psycopg
 import redis
 from aiosmtpd.controller import Controller
 from celery import Celery
+from stores import postgres_url
 
 from application.service import PartnershipApplication
 from application.settings import Settings
@@ -54,24 +54,11 @@ from tests.scenario import (
     submit,
 )
 
-POSTGRES = "host=127.0.0.1 port=5432 dbname=test user=postgres"
 REDIS_URL = "redis://127.0.0.1:6379/12"
 DOITAC = str(Path(sys.executable).parent / "doitac")
 RECIPIENTS_PER_EVENT = 2
 NOTICE_NUMBERS = itertools.count(1)
 TIMEOUT_SECONDS = 300
-
-
-@contextmanager
-def postgres_url() -> Iterator[str]:
-    schema = f"bench_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(POSTGRES, autocommit=True) as connection:
-        connection.execute(f'CREATE SCHEMA "{schema}"')
-    try:
-        yield f"postgresql://postgres@127.0.0.1:5432/test?schema={schema}"
-    finally:
-        with psycopg.connect(POSTGRES, autocommit=True) as connection:
-            connection.execute(f'DROP SCHEMA "{schema}" CASCADE')
 
 
 def free_port() -> int:

@@ -14,17 +14,14 @@ import argparse
 import sys
 import tempfile
 import time
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import psycopg
 from stdnum.vn import mst
+from stores import postgres_url, sqlite_url
 
 from application.service import PartnershipApplication
 from application.settings import Settings
@@ -35,28 +32,9 @@ from projections.partner_list import build_edition
 from projections.rendering import render_partner_list_edition
 from projections.states import EVENT_TOPICS
 
-POSTGRES = "host=127.0.0.1 port=5432 dbname=test user=postgres"
 ACTOR = Actor(name="Dịch vụ thuế", unit="00")
 SAVE_CHUNK = 250
 READ_PAGE = 500
-
-
-@contextmanager
-def sqlite_url() -> Iterator[str]:
-    with tempfile.TemporaryDirectory() as folder:
-        yield f"sqlite:///{folder}/bench.sqlite3"
-
-
-@contextmanager
-def postgres_url() -> Iterator[str]:
-    schema = f"bench_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(POSTGRES, autocommit=True) as connection:
-        connection.execute(f'CREATE SCHEMA "{schema}"')
-    try:
-        yield f"postgresql://postgres@127.0.0.1:5432/test?schema={schema}"
-    finally:
-        with psycopg.connect(POSTGRES, autocommit=True) as connection:
-            connection.execute(f'DROP SCHEMA "{schema}" CASCADE')
 
 
 def tax_numbers(count: int) -> list[str]:

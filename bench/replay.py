@@ -19,8 +19,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -28,10 +27,10 @@ from typing import Any
 # The scenario builders of the test suite set up the partnerships measured here.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import psycopg
 from eventsourcing.application import Application
 from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import EventStore, Mapper
+from stores import postgres_url, sqlite_url
 
 from application.audit import verify_partnership, verify_store
 from application.commands import Command
@@ -44,7 +43,6 @@ from domain.partnership import Partnership
 from domain.values import Actor
 from tests.scenario import procedure_lines, register_partners, submit
 
-POSTGRES = "host=127.0.0.1 port=5432 dbname=test user=postgres"
 ACTOR = Actor("Nguyễn Văn An", "00")
 BATCH = 500
 
@@ -92,24 +90,6 @@ class UnsnapshottedApplication(PartnershipApplication):
 
     name = "doitac"
     snapshotting_intervals = {}
-
-
-@contextmanager
-def sqlite_url() -> Iterator[str]:
-    with tempfile.TemporaryDirectory() as folder:
-        yield f"sqlite:///{Path(folder) / 'bench.sqlite3'}"
-
-
-@contextmanager
-def postgres_url() -> Iterator[str]:
-    schema = f"bench_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(POSTGRES, autocommit=True) as connection:
-        connection.execute(f'CREATE SCHEMA "{schema}"')
-    try:
-        yield f"postgresql://postgres@127.0.0.1:5432/test?schema={schema}"
-    finally:
-        with psycopg.connect(POSTGRES, autocommit=True) as connection:
-            connection.execute(f'DROP SCHEMA "{schema}" CASCADE')
 
 
 def build_partnership(app: PartnershipApplication, reference: str, size: int) -> datetime:
