@@ -73,7 +73,11 @@ def _apply_line(
     except json.JSONDecodeError as error:
         return [
             LineError(
-                line_no, None, "invalid_json", None, f"Dòng không phải JSON hợp lệ ({error.msg})."
+                line_no,
+                None,
+                "invalid_json",
+                None,
+                f"Dòng không phải JSON hợp lệ: lỗi cú pháp ở cột {error.colno}.",
             )
         ]
     if not isinstance(raw, dict):

@@ -76,12 +76,15 @@ def build_partner_list(
 
 def _row(partner: Partner, joined: list[Partnership]) -> PartnerListRow:
     partner_id = str(partner.id)
-    focal_points = [
-        _person_line(fp["person"])
-        for p in joined
-        for fp in p.focal_points
-        if fp["side"] == Side.PARTNER and fp["partner_id"] == partner_id
-    ]
+    # One person may be the focal point of several partnerships: list them once.
+    focal_points = list(
+        dict.fromkeys(
+            _person_line(fp["person"])
+            for p in joined
+            for fp in p.focal_points
+            if fp["side"] == Side.PARTNER and fp["partner_id"] == partner_id
+        )
+    )
     if not focal_points and partner.contacts:
         focal_points = [_person_line(partner.contacts[0])]
 

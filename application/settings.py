@@ -34,7 +34,7 @@ class Settings:
             database_url=env.get("DOITAC_DATABASE_URL", DEFAULT_DATABASE_URL),
             var_dir=Path(env.get("DOITAC_VAR_DIR", "var")),
             units_file=Path(units_file) if units_file else None,
-            log_level=env.get("DOITAC_LOG_LEVEL", "INFO").upper(),
+            log_level=_log_level(env),
             workers=WorkerSettings.from_env(env),
             projection_batch_size=int(_env_float(env, "DOITAC_PROJECTION_BATCH_SIZE", 500)),
             projection_poll_seconds=_env_float(env, "DOITAC_PROJECTION_POLL_SECONDS", 1.0),
@@ -77,6 +77,19 @@ class Settings:
         )
 
 
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+def _log_level(env: Mapping[str, str]) -> str:
+    level = env.get("DOITAC_LOG_LEVEL", "INFO").upper()
+    if level not in LOG_LEVELS:
+        raise ValueError(
+            f"DOITAC_LOG_LEVEL: mức «{level}» không hợp lệ; "
+            f"chọn một trong: {', '.join(LOG_LEVELS)}."
+        )
+    return level
+
+
 def _env_float(env: Mapping[str, str], name: str, default: float) -> float:
     text = env.get(name)
     if not text:
@@ -109,6 +122,7 @@ class WorkerSettings:
     dispatch_interval: float = 60.0
     requeue_after: float = 300.0
     reminder_days_ahead: int = 7
+    notify_max_age_days: int = 30
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> WorkerSettings:
@@ -155,6 +169,7 @@ class WorkerSettings:
             dispatch_interval=_env_float(env, "DOITAC_DISPATCH_INTERVAL", 60.0),
             requeue_after=_env_float(env, "DOITAC_REQUEUE_AFTER", 300.0),
             reminder_days_ahead=int(_env_float(env, "DOITAC_REMINDER_DAYS_AHEAD", 7)),
+            notify_max_age_days=int(_env_float(env, "DOITAC_NOTIFY_MAX_AGE_DAYS", 30)),
         )
 
     @property

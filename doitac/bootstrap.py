@@ -160,7 +160,10 @@ def build_worker_services(settings: Settings) -> WorkerServices:
         app=app,
         store=store,
         processor=NotificationProcessor(
-            app, store, store.max_tracking_id, NotificationPlanner(app, renderer)
+            app,
+            store,
+            store.max_tracking_id,
+            NotificationPlanner(app, renderer, settings.workers.notify_max_age_days),
         ),
         deliverer=Deliverer(
             store, build_mailer(settings.workers, settings.var_dir), settings.workers

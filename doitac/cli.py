@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
@@ -23,6 +24,7 @@ logger = logging.getLogger(__name__)
 # every subcommand sets ``handler(context, args) -> exit status``.
 COMMAND_MODULES: list[ModuleType] = [cli_core, cli_api, cli_workers, cli_audit, cli_documents]
 
+EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_SYSTEM = 2
 EXIT_INTERRUPTED = 130
@@ -42,7 +44,7 @@ ARGPARSE_MESSAGES_VI = {
     "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
     "unrecognized arguments: %s": "tham số không nhận ra: %s",
     "not allowed with argument %s": "không dùng cùng tham số %s",
-    "invalid %(type)s value: %(value)r": "giá trị %(type)s không hợp lệ: %(value)r",
+    "invalid %(type)s value: %(value)r": "giá trị không hợp lệ: %(value)r",
     "expected one argument": "cần một giá trị",
 }
 argparse._ = lambda message: ARGPARSE_MESSAGES_VI.get(message, message)  # type: ignore[attr-defined]
@@ -59,14 +61,44 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def describe_os_error(error: OSError) -> str:
+    """Return a Vietnamese message for a file or pipe error, naming the file."""
+    name = f" «{error.filename}»" if error.filename else ""
+    if isinstance(error, FileNotFoundError):
+        return f"không tìm thấy tệp hoặc thư mục{name}."
+    if isinstance(error, PermissionError):
+        return f"không có quyền truy cập{name}."
+    if isinstance(error, IsADirectoryError):
+        return f"{name.strip()} là thư mục, không phải tệp.".strip()
+    if isinstance(error, NotADirectoryError):
+        return f"đường dẫn{name} có thành phần không phải thư mục."
+    return f"thao tác với tệp{name} thất bại ({error.strerror or type(error).__name__})."
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    settings = Settings.from_env()
+    try:
+        settings = Settings.from_env()
+    except ValueError as error:
+        print(f"Lỗi cấu hình: {error}", file=sys.stderr)
+        return EXIT_SYSTEM
     context = CliContext(settings)
     try:
         configure_logging(settings)
         status: int = args.handler(context, args)
+        sys.stdout.flush()
         return status
+    except BrokenPipeError:
+        # The reader (for example `head`) closed the pipe: stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except UnicodeDecodeError as error:
+        print(
+            f"Lỗi: tệp không phải văn bản UTF-8 (byte lỗi ở vị trí {error.start}).",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
     except DomainError as error:
         where = f" (trường {error.field})" if error.field else ""
         print(f"Lỗi: {error.message}{where} [{error.code}]", file=sys.stderr)
@@ -79,7 +111,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_SYSTEM
-    except (OSError, ValueError) as error:
+    except OSError as error:
+        logger.exception("command failed")
+        print(f"Lỗi: {describe_os_error(error)}", file=sys.stderr)
+        return EXIT_SYSTEM
+    except ValueError as error:
         logger.exception("command failed")
         print(f"Lỗi: {error}", file=sys.stderr)
         return EXIT_SYSTEM

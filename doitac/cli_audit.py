@@ -28,6 +28,12 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 
 
+def vietnamese_number(value: float, decimals: int = 0) -> str:
+    """Format a number as Vietnamese writes it: "." between thousands, "," for decimals."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
 def parse_vietnamese_time(text: str) -> datetime:
     """Parse 'dd/mm/yyyy HH:MM' as a time in Vietnam."""
     try:
@@ -140,8 +146,10 @@ def run_verify(context: CliContext, args: argparse.Namespace) -> int:
     result = verify_store(app)
     rate = result.events / result.seconds if result.seconds > 0 else 0.0
     print(
-        f"Đã kiểm tra {result.streams} luồng, {result.events} sự kiện trong "
-        f"{result.seconds:.2f} giây ({rate:,.0f} sự kiện/giây)."
+        f"Đã kiểm tra {vietnamese_number(result.streams)} luồng, "
+        f"{vietnamese_number(result.events)} sự kiện trong "
+        f"{vietnamese_number(result.seconds, 2)} giây "
+        f"({vietnamese_number(rate)} sự kiện/giây)."
     )
     for check in result.broken:
         label_text = result.labels.get(check.originator_id, str(check.originator_id))

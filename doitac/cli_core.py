@@ -143,8 +143,9 @@ def run_history(context: CliContext, args: argparse.Namespace) -> int:
         events = [e for e in events if e.timestamp <= known_at]
     elif args.version is not None:
         version: int = args.version
+        at_version = app.get_partnership(reference, version=version)
         print(f"Trạng thái tại phiên bản {version}:")
-        print(render.render_partnership(app.get_partnership(reference, version=version)))
+        print(render.render_partnership(at_version))
         events = [e for e in events if e.originator_version <= version]
     versions = {e.originator_version for e in events}
     entries = filtered_history(

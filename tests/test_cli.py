@@ -9,9 +9,19 @@ from pathlib import Path
 import pytest
 
 from doitac.cli import main
-from tests.scenario import command_line, procedure_lines
+from tests.scenario import ENTERPRISE_TAX_NUMBER, command_line, procedure_lines
 
 README = Path(__file__).resolve().parent.parent / "README.md"
+ENTERPRISE_REGISTRATION = command_line(
+    "register_partner",
+    {
+        "tax_number": ENTERPRISE_TAX_NUMBER,
+        "name": "Công ty TNHH Thương mại Đông Á",
+        "partner_type": "import_export_enterprise",
+        "address": "12 Tràng Tiền, Hà Nội",
+    },
+    occurred_on="2024-12-02",
+)
 
 
 @pytest.fixture
@@ -54,7 +64,7 @@ def test_import_reports_invalid_lines(database: Path, capsys: pytest.CaptureFixt
     valid = json.loads(readme_import_example())
     unknown_field = {**valid, "id": "bad-1", "data": {**valid["data"], "fax": "024"}}
     no_offset = {**valid, "id": "bad-2", "submitted_at": "2025-01-06T08:30:00"}
-    bad_tax = {**valid, "id": "bad-3", "data": {**valid["data"], "tax_number": "0100109107"}}
+    bad_tax = {**valid, "id": "bad-3", "data": {**valid["data"], "tax_number": "0312345674"}}
     path = write_lines(
         database / "mixed.jsonl", [valid, unknown_field, "{không phải json", no_offset, bad_tax]
     )
@@ -84,14 +94,13 @@ def test_reimport_changes_nothing(database: Path, capsys: pytest.CaptureFixture[
 
 
 def test_history_as_of_and_version(database: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    registration = json.loads(readme_import_example())
-    lines: list[dict[str, object] | str] = [registration]
+    lines: list[dict[str, object] | str] = [ENTERPRISE_REGISTRATION]
     for year in (2023, 2024):
         lines.append(
             command_line(
                 "declare_compliance",
                 {
-                    "tax_number": "0100109106",
+                    "tax_number": ENTERPRISE_TAX_NUMBER,
                     "year": year,
                     "tax_duties_met": True,
                     "no_violation": True,
@@ -159,3 +168,70 @@ def test_unreachable_database_reports_without_traceback(
     assert status == 2
     assert "không truy cập được cơ sở dữ liệu" in captured.err
     assert "Traceback" not in captured.err + captured.out
+
+
+def test_missing_file_message_is_vietnamese(
+    database: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = database / "khong-co.jsonl"
+
+    main(["import", str(missing)])
+
+    assert capsys.readouterr().err == f"Lỗi: không tìm thấy tệp hoặc thư mục «{missing}».\n"
+
+
+def test_non_utf8_file_reported(database: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = database / "latin1.jsonl"
+    path.write_bytes(b"\xff\xfe{}\n")
+
+    status = main(["import", str(path)])
+
+    assert status == 1
+    assert capsys.readouterr().err.startswith("Lỗi: tệp không phải văn bản UTF-8")
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [("DOITAC_LOG_LEVEL", "LOUD"), ("DOITAC_SMTP_TIMEOUT", "abc"), ("DOITAC_DELIVERY_LEASE", "10")],
+)
+def test_invalid_setting_reported_without_traceback(
+    database: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    variable: str,
+    value: str,
+) -> None:
+    monkeypatch.setenv(variable, value)
+
+    status = main(["partners"])
+
+    captured = capsys.readouterr()
+    assert status == 2
+    assert captured.err.startswith(f"Lỗi cấu hình: {variable}")
+    assert "Traceback" not in captured.err
+
+
+def test_history_unknown_version_prints_only_error(
+    database: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines: list[dict[str, object] | str] = [ENTERPRISE_REGISTRATION]
+    lines.extend(procedure_lines("select_scope"))
+    main(["import", str(write_lines(database / "two.jsonl", lines))])
+    capsys.readouterr()
+
+    status = main(["history", "TEST-2025-001", "--version", "99"])
+
+    captured = capsys.readouterr()
+    assert status == 1
+    assert captured.out == ""
+    assert "[version_not_found]" in captured.err
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "expected"),
+    [(24082, 0, "24.082"), (0.12, 2, "0,12"), (1234567.891, 2, "1.234.567,89"), (7, 0, "7")],
+)
+def test_numbers_in_vietnamese_format(value: float, decimals: int, expected: str) -> None:
+    from doitac.cli_audit import vietnamese_number
+
+    assert vietnamese_number(value, decimals) == expected

@@ -3,6 +3,7 @@ test body runs on SQLite and on PostgreSQL, writing .eml files to the outbox."""
 
 from __future__ import annotations
 
+import dataclasses
 import email
 import time
 import zipfile
@@ -45,7 +46,7 @@ def settings(database_url: str, tmp_path: Path) -> Settings:
     return Settings(
         database_url=database_url,
         var_dir=tmp_path / "var",
-        workers=WorkerSettings(reminder_days_ahead=7),
+        workers=WorkerSettings(reminder_days_ahead=7, notify_max_age_days=0),
     )
 
 
@@ -556,3 +557,32 @@ def test_worker_settings_read_from_environment() -> None:
     assert settings.smtp_security == "starttls"
     assert settings.delivery_lease == 61.0
     assert WorkerSettings.from_env({}).eager is True
+
+
+def test_old_steps_notify_nobody(
+    writer: PartnershipApplication, settings: Settings, tmp_path: Path
+) -> None:
+    """Importing history (steps dated beyond the horizon) stores no notification."""
+    register_partners(writer)
+    run_procedure(writer, "inform_partners")
+    horizon = dataclasses.replace(
+        settings, workers=dataclasses.replace(settings.workers, notify_max_age_days=30)
+    )
+    built = build_celery(horizon)
+    try:
+        keys = process_and_send(built)
+        recent = build_celery(
+            dataclasses.replace(
+                settings, workers=dataclasses.replace(settings.workers, notify_max_age_days=3650)
+            )
+        )
+        try:
+            late = process_and_send(recent)
+        finally:
+            recent.close()
+    finally:
+        built.close()
+
+    assert keys == []
+    assert outbox(horizon) == []
+    assert late == []  # the events were processed once, by the first processor

@@ -201,6 +201,8 @@ def worker_env(
         "DOITAC_REQUEUE_AFTER": "30",
         "DOITAC_BROKER_VISIBILITY_TIMEOUT": "3600",
         "DOITAC_LOG_LEVEL": "INFO",
+        # The scenarios' steps are dated 2025, older than the default horizon.
+        "DOITAC_NOTIFY_MAX_AGE_DAYS": "0",
     }
     env.update(overrides)
     return env

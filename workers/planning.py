@@ -8,9 +8,10 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable
+from datetime import date, datetime, timedelta
 from typing import Any, cast
 
-from application.service import PartnershipApplication
+from application.service import VIETNAM_TZ, PartnershipApplication
 from domain.errors import DomainError
 from domain.partner import Partner
 from domain.partnership import Partnership
@@ -46,9 +47,19 @@ def event_key(event: Partnership.Event, recipient: Recipient) -> str:
 class NotificationPlanner:
     """Build the rendered notifications of partnership events."""
 
-    def __init__(self, app: PartnershipApplication, renderer: NotificationRenderer) -> None:
+    def __init__(
+        self,
+        app: PartnershipApplication,
+        renderer: NotificationRenderer,
+        max_age_days: int = 0,
+        today: Callable[[], date] = lambda: datetime.now(VIETNAM_TZ).date(),
+    ) -> None:
+        """``max_age_days`` above 0 skips the notifications of steps whose business date
+        is older than that many days, so that importing history mails nobody."""
         self.app = app
         self.renderer = renderer
+        self.max_age_days = max_age_days
+        self.today = today
         self.handlers: dict[type[Any], Callable[[Any, Partnership], list[PlannedNotification]]]
         self.handlers = {
             Partnership.PartnersInformed: self._partners_informed,
@@ -75,6 +86,14 @@ class NotificationPlanner:
         handler = self.handlers.get(type(event))
         partnership = self._partnership_at(event, load=handler is not None)
         if handler is None or partnership is None:
+            return []
+        if self.max_age_days and event.occurred_on < self.today() - timedelta(self.max_age_days):
+            logger.info(
+                "notification skipped as too old event=%s partnership_id=%s occurred_on=%s",
+                type(event).__name__,
+                event.originator_id,
+                event.occurred_on.isoformat(),
+            )
             return []
         return handler(event, partnership)
 
