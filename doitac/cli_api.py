@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import logging
+import socket
+import sys
 from datetime import UTC, datetime
 from typing import Any
 
@@ -19,6 +21,7 @@ logger = logging.getLogger(__name__)
 
 EXIT_OK = 0
 EXIT_FAILED = 1
+EXIT_SYSTEM = 2
 DEFAULT_PORT = 8000
 
 
@@ -58,6 +61,19 @@ def add_commands(commands: Any) -> None:
 
 
 def run_serve(context: CliContext, args: argparse.Namespace) -> int:
+    try:
+        with socket.create_server((args.host, args.port)):
+            pass
+    except OSError as error:
+        logger.error(
+            "http server cannot bind host=%s port=%s error=%s", args.host, args.port, error
+        )
+        print(
+            f"Lỗi: không mở được cổng {args.port} trên {args.host} (cổng đang được chương trình "
+            "khác dùng hoặc địa chỉ không hợp lệ); chọn cổng khác bằng --port.",
+            file=sys.stderr,
+        )
+        return EXIT_SYSTEM
     app = build_http_app(context.settings, application=context.app)
     logger.info("http server starting host=%s port=%s", args.host, args.port)
     print(f"HTTP API đang chạy tại http://{args.host}:{args.port} (Ctrl+C để dừng).", flush=True)

@@ -64,14 +64,14 @@ def add_commands(commands: Any) -> None:
         "timelines",
         help="trạng thái theo ngày nghiệp vụ và theo thời điểm ghi nhận, tại cùng một ngày",
     )
-    timeline.add_argument("id", help="mã tham chiếu hoặc UUID của quan hệ đối tác")
+    timeline.add_argument("id", metavar="MÃ", help="mã tham chiếu hoặc UUID của quan hệ đối tác")
     timeline.add_argument(
         "on", type=parse_vietnamese_date, metavar="dd/mm/yyyy", help="ngày cần xem"
     )
     timeline.set_defaults(handler=run_timelines)
 
     diff = commands.add_parser("diff", help="khác biệt giữa hai phiên bản của quan hệ đối tác")
-    diff.add_argument("id", help="mã tham chiếu hoặc UUID của quan hệ đối tác")
+    diff.add_argument("id", metavar="MÃ", help="mã tham chiếu hoặc UUID của quan hệ đối tác")
     diff.add_argument("from_version", type=int, metavar="PHIÊN_BẢN_TRƯỚC")
     diff.add_argument("to_version", type=int, metavar="PHIÊN_BẢN_SAU")
     diff.set_defaults(handler=run_diff)
@@ -81,14 +81,14 @@ def add_commands(commands: Any) -> None:
         help="xoá vĩnh viễn dữ liệu cá nhân (tên, điện thoại, thư điện tử) của người liên hệ, "
         "đầu mối và người ký của một đối tác, bằng cách huỷ khoá mã hoá",
     )
-    erase.add_argument("tax_number", help="mã số thuế của đối tác")
+    erase.add_argument("tax_number", metavar="MÃ_SỐ_THUẾ", help="mã số thuế của đối tác")
     erase.add_argument("--yes", action="store_true", help="xác nhận; không có thì không xoá gì")
     erase.set_defaults(handler=run_erase_partner)
 
     export = commands.add_parser(
         "export", help="xuất hồ sơ kiểm toán của một quan hệ đối tác ra HTML hoặc .docx"
     )
-    export.add_argument("id", help="mã tham chiếu hoặc UUID của quan hệ đối tác")
+    export.add_argument("id", metavar="MÃ", help="mã tham chiếu hoặc UUID của quan hệ đối tác")
     export.add_argument(
         "output", type=Path, help="tệp kết quả; phần mở rộng .html hoặc .docx chọn định dạng"
     )
@@ -229,6 +229,12 @@ def run_erase_partner(context: CliContext, args: argparse.Namespace) -> int:
         )
         return EXIT_FAILED
     erasure = erase_partner_data(context.app, args.tax_number)
+    if erasure.keys_erased == 0:
+        print(
+            f"Đối tác {erasure.tax_number} không còn khoá dữ liệu cá nhân nào (đã xoá trước đó "
+            "hoặc chưa có dữ liệu cá nhân được mã hoá); không có gì thay đổi."
+        )
+        return EXIT_OK
     print(
         f"Đã huỷ {erasure.keys_erased} khoá của đối tác {erasure.tax_number}: tên, điện "
         "thoại và thư điện tử của người liên hệ, đầu mối và người ký không còn đọc được. "

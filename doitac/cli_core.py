@@ -38,15 +38,21 @@ def add_commands(commands: Any) -> None:
     demo.set_defaults(handler=run_demo)
 
     importer = commands.add_parser("import", help="nạp các lệnh từ tệp JSON Lines")
-    importer.add_argument("file", type=Path, help="tệp JSON Lines, mỗi dòng một lệnh")
+    importer.add_argument(
+        "file", metavar="TỆP", type=Path, help="tệp JSON Lines, mỗi dòng một lệnh"
+    )
     importer.set_defaults(handler=run_import)
 
     show = commands.add_parser("show", help="xem trạng thái hiện tại của một quan hệ đối tác")
-    show.add_argument("id", help="mã tham chiếu hoặc mã định danh (UUID) của quan hệ đối tác")
+    show.add_argument(
+        "id", metavar="MÃ", help="mã tham chiếu hoặc mã định danh (UUID) của quan hệ đối tác"
+    )
     show.set_defaults(handler=run_show)
 
     history = commands.add_parser("history", help="xem toàn bộ lịch sử của một quan hệ đối tác")
-    history.add_argument("id", help="mã tham chiếu hoặc mã định danh (UUID) của quan hệ đối tác")
+    history.add_argument(
+        "id", metavar="MÃ", help="mã tham chiếu hoặc mã định danh (UUID) của quan hệ đối tác"
+    )
     as_of = history.add_mutually_exclusive_group()
     as_of.add_argument(
         "--as-of",

@@ -95,7 +95,9 @@ def add_commands(commands: Any) -> None:
     agreement = commands.add_parser(
         "agreement", help="văn bản thoả thuận hợp tác theo mẫu Phụ lục I"
     )
-    agreement.add_argument("id", help="mã tham chiếu hoặc mã định danh (UUID) của quan hệ đối tác")
+    agreement.add_argument(
+        "id", metavar="MÃ", help="mã tham chiếu hoặc mã định danh (UUID) của quan hệ đối tác"
+    )
     agreement.add_argument("--format", choices=DOCUMENT_FORMATS, default=None)
     agreement.add_argument("-o", "--output", type=Path, metavar="TỆP", help="tệp kết quả")
     agreement.set_defaults(handler=run_agreement)

@@ -235,3 +235,29 @@ def test_numbers_in_vietnamese_format(value: float, decimals: int, expected: str
     from doitac.cli_audit import vietnamese_number
 
     assert vietnamese_number(value, decimals) == expected
+
+
+def test_serve_on_busy_port_reports(database: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as busy:
+        port = busy.getsockname()[1]
+
+        status = main(["serve", "--port", str(port)])
+
+    captured = capsys.readouterr()
+    assert status == 2
+    assert captured.out == ""
+    assert captured.err.startswith(f"Lỗi: không mở được cổng {port}")
+
+
+def test_erasing_without_keys_changes_nothing(
+    database: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["import", str(write_lines(database / "readme.jsonl", [readme_import_example()]))])
+    capsys.readouterr()
+
+    status = main(["erase-partner", "0312345673", "--yes"])
+
+    assert status == 0
+    assert "không còn khoá dữ liệu cá nhân nào" in capsys.readouterr().out
