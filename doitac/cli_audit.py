@@ -183,6 +183,81 @@ def print_timelines(app: PartnershipApplication, reference: str, on: date) -> No
         print("\nHai dòng thời gian trùng nhau tại ngày này.")
 
 
+# Vietnamese names of the partnership's attributes and of the keys inside them, for
+# the version diff; a name missing here is shown as stored.
+FIELD_LABELS_VI = {
+    "state": "trạng thái",
+    "last_step_on": "ngày của bước gần nhất",
+    "kind": "loại đối tác",
+    "form": "hình thức",
+    "scope": "phạm vi",
+    "beyond_customs_authority": "vượt thẩm quyền cơ quan hải quan",
+    "partners": "đối tác",
+    "partner_type": "phân loại",
+    "working_document": "tài liệu làm việc",
+    "summary": "tóm tắt",
+    "approval": "phê duyệt",
+    "approved": "được phê duyệt",
+    "approved_by": "người phê duyệt",
+    "informed": "thông tin đến đối tác",
+    "channel": "hình thức gửi",
+    "signed_by": "người ký",
+    "working_sessions": "buổi làm việc",
+    "memorandum": "biên bản ghi nhớ",
+    "feasibility_report": "báo cáo nghiên cứu khả thi",
+    "submitted_on": "ngày trình",
+    "submitted_to": "trình lên",
+    "decision": "quyết định phê duyệt",
+    "authority": "cấp có thẩm quyền",
+    "agreement": "văn bản thoả thuận",
+    "document_type": "loại văn bản",
+    "signed_on": "ngày ký",
+    "signatory_name": "người ký phía hải quan",
+    "signatory_role": "chức vụ người ký",
+    "partner_signatories": "người ký phía đối tác",
+    "effective_from": "hiệu lực từ ngày",
+    "purpose": "mục đích",
+    "plan": "kế hoạch triển khai",
+    "revision": "lần điều chỉnh",
+    "adopted_on": "ngày ban hành",
+    "activities": "hoạt động",
+    "completed_on": "ngày hoàn thành",
+    "due_on": "thời hạn",
+    "focal_points": "đầu mối",
+    "side": "phía",
+    "person": "người",
+    "since": "từ ngày",
+    "meetings": "cuộc họp",
+    "ad_hoc_notices": "thông báo họp đột xuất",
+    "conclusion": "báo cáo kết luận",
+    "publicity": "thông tin, tuyên truyền",
+    "evaluations": "đánh giá",
+    "violations": "vi phạm",
+    "suspension": "đình chỉ",
+    "ending": "chấm dứt",
+    "partner_id": "đối tác",
+    "name": "họ tên",
+    "title": "chức vụ",
+    "phone": "điện thoại",
+    "email": "thư điện tử",
+    "on": "ngày",
+    "reason": "lý do",
+    "result": "kết quả",
+    "legal_basis": "căn cứ",
+    "number": "số",
+    "issued_on": "ngày ban hành",
+}
+
+
+def label_path(path: str) -> str:
+    """Name each part of a diff path in Vietnamese, keeping list positions."""
+    parts = []
+    for part in path.split("."):
+        key, bracket, rest = part.partition("[")
+        parts.append(FIELD_LABELS_VI.get(key, key) + (bracket + rest if bracket else ""))
+    return " › ".join(parts)
+
+
 def format_value(value: Any) -> str:
     """Show a state value as a person reads it: Vietnamese labels, dd/mm/yyyy dates."""
     if value is MISSING or value is None:
@@ -196,7 +271,14 @@ def format_value(value: Any) -> str:
     if isinstance(value, str):
         return label(value)
     if isinstance(value, dict):
-        return "{" + "; ".join(f"{key}: {format_value(item)}" for key, item in value.items()) + "}"
+        return (
+            "{"
+            + "; ".join(
+                f"{FIELD_LABELS_VI.get(key, key)}: {format_value(item)}"
+                for key, item in value.items()
+            )
+            + "}"
+        )
     if isinstance(value, list):
         return "[" + "; ".join(format_value(item) for item in value) + "]"
     return str(value)
@@ -209,14 +291,13 @@ def run_diff(context: CliContext, args: argparse.Namespace) -> int:
         f"đến phiên bản {args.to_version}: {len(changes)} thay đổi"
     )
     for change in changes:
+        path = label_path(change.path)
         if change.before is MISSING:
-            print(f"  + {change.path}: {format_value(change.after)}")
+            print(f"  + {path}: {format_value(change.after)}")
         elif change.after is MISSING:
-            print(f"  - {change.path}: {format_value(change.before)}")
+            print(f"  - {path}: {format_value(change.before)}")
         else:
-            print(
-                f"  ~ {change.path}: {format_value(change.before)} → {format_value(change.after)}"
-            )
+            print(f"  ~ {path}: {format_value(change.before)} → {format_value(change.after)}")
     return EXIT_OK
 
 

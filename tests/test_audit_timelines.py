@@ -186,4 +186,4 @@ def test_history_command_both_timelines(
     assert "Trạng thái: bị đình chỉ" in as_of
     assert "Trạng thái theo thời điểm ghi nhận" in as_of
     assert "được ghi nhận sau đó" in both
-    assert "~ state:" in diff
+    assert "~ trạng thái: đã xác định nội dung → đã lựa chọn loại, đối tượng, hình thức" in diff
