@@ -15,9 +15,10 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from eventsourcing.persistence import IntegrityError, OperationalError, Tracking
+from eventsourcing.persistence import IntegrityError, Notification, OperationalError, Tracking
 
 from application.service import PartnershipApplication
 from projections.recorders import ProjectionConflictError, StatesRecorder, StoredRow
@@ -48,6 +49,21 @@ class ProjectionStatus:
     head: int
     pending: int
     events_applied: int
+
+
+def _stored_aggregate_ids(notifications: Sequence[Notification]) -> set[uuid.UUID]:
+    """Return the aggregates of a batch that may already have rows. An aggregate whose first
+    event in the batch is version 1 has none, because rows are written only together with
+    a position that covers their events, and the batch starts after the position."""
+    seen: set[uuid.UUID] = set()
+    stored: set[uuid.UUID] = set()
+    for notification in notifications:
+        aggregate_id = as_uuid(notification.originator_id)
+        if aggregate_id not in seen:
+            seen.add(aggregate_id)
+            if notification.originator_version != 1:
+                stored.add(aggregate_id)
+    return stored
 
 
 class AggregateStatesProjection:
@@ -86,8 +102,7 @@ class AggregateStatesProjection:
         if not notifications:
             return 0
 
-        ids = {as_uuid(n.originator_id) for n in notifications}
-        loaded = self._decode(self.recorder.select_rows(ids))
+        loaded = self._decode(self.recorder.select_rows(_stored_aggregate_ids(notifications)))
         changed = apply_notifications(self.app.mapper, notifications, loaded)
         rows = [self._encode(row) for row in changed.values()]
         tracking = Tracking(self.app.name, notifications[-1].id)
