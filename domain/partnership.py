@@ -927,12 +927,14 @@ class Partnership(Aggregate):
                 "Chỉ ký văn bản thoả thuận sau khi cấp có thẩm quyền phê duyệt đề xuất."
             )
         self._require_state("sign_agreement", State.APPROVED)
+
         basis = self._require_basis(legal_basis, "văn bản thoả thuận hoặc cam kết")
         self._require_date(occurred_on, basis)
         signatory_role = parse_enum(SignatoryRole, signatory_role, "signatory_role")
         assert self.scope is not None
         assert self.kind is not None
         assert self.decision is not None
+
         if self.beyond_customs_authority and (
             self.decision["authority"] != ApprovingAuthority.MINISTRY_OF_FINANCE
         ):
@@ -941,6 +943,7 @@ class Partnership(Aggregate):
                 "cần quyết định của Bộ Tài chính."
             )
         check_signatory(self.scope, signatory_role)
+
         by_id = {str(p.partner_id): p for p in partners}
         for partner_id in self.partners:
             if partner_id not in by_id:
@@ -949,6 +952,7 @@ class Partnership(Aggregate):
                     field="partners",
                 )
             check_eligibility(by_id[partner_id], occurred_on)
+
         signatories = []
         for index, signatory in enumerate(partner_signatories):
             partner_id = str(signatory["partner_id"])
@@ -966,6 +970,7 @@ class Partnership(Aggregate):
             raise InvalidValueError(
                 "Ngày bắt đầu thực hiện không được trước ngày ký.", field="effective_from"
             )
+
         self._trigger(
             self.AgreementSigned,
             actor,

@@ -51,12 +51,12 @@ def test_altered_event_reported(http_app: Flask, officer: ApiClient, database_ur
     editor.set_state(stream, version, state.replace(b"official_letter", b"email"))
     board = client_for(http_app, "central_board", "00-CCHDH")
 
-    one = officer.get(f"/verify/partnerships/{REFERENCE}")
+    single = officer.get(f"/verify/partnerships/{REFERENCE}")
     everything = board.get("/verify")
 
-    assert one.json["ok"] is False
-    assert one.json["broken"]["version"] == 5
-    assert one.json["broken"]["reason"] == "mismatch"
+    assert single.json["ok"] is False
+    assert single.json["broken"]["version"] == 5
+    assert single.json["broken"]["reason"] == "mismatch"
     assert everything.status_code == 200
     assert everything.json["ok"] is False
     assert [b["originator_id"] for b in everything.json["broken"]] == [partnership_id(http_app)]
