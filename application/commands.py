@@ -43,7 +43,7 @@ class Command:
         )
 
     def fingerprint(self) -> str:
-        """Return a digest of everything the command asks for, to tell a resubmission
+        """Return a digest of everything the command requests, to tell a resubmission
         from a different command that reuses the same id."""
         content = {
             "name": self.name,
@@ -70,8 +70,9 @@ class CommandResult:
 
 
 class ProcessedCommand(Aggregate):
-    """The record of one applied command, saved in the same transaction as its events,
-    so that a command id is applied at most once even across restarts."""
+    """The record of one applied command, saved in the same transaction as its events.
+    Its id derives from the command id, so the store's unique (id, version) key rejects
+    a second application of the same command, also across restarts."""
 
     class Recorded(Aggregate.Created):
         command: str

@@ -3,9 +3,9 @@ accepted by a local SMTP server (aiosmtpd). The baseline is the round trip of a 
 Celery no-op task on the same Redis, with the same worker pool and concurrency.
 
 The notification path runs ``doitac notifications process --follow`` (the tracked
-processor) and ``doitac worker``; the store is PostgreSQL. The events, ad hoc meeting
-notices that each go to two recipients on the partner side, are stored in one
-transaction; the clock runs from that commit to the last mail accepted. Rounds of each
+processor) and ``doitac worker``, and the store is PostgreSQL. The events are ad hoc
+meeting notices, each going to two recipients on the partner side, stored in one
+transaction. The clock runs from that commit to the last mail accepted. Rounds of each
 alternate, so both see the same load from other programs.
 
 Run: .venv/bin/python bench/notifications.py [--events N] [--rounds N] [--concurrency N]

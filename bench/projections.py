@@ -4,8 +4,8 @@ the application's mapper). Also the time to build and render the yearly partner 
 10,000 partners. Both run on SQLite and on PostgreSQL in one run.
 
 Run: .venv/bin/python bench/projections.py [--partners N] [--batch-size N] [--skip-postgres]
-PostgreSQL is the server at 127.0.0.1:5432, database ``test``, user ``postgres``; each
-run uses a fresh schema and drops it afterwards.
+PostgreSQL is the server at 127.0.0.1:5432, database ``test``, user ``postgres``.
+Each run uses a fresh schema and drops it afterwards.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""What every ``doitac`` subcommand receives: the settings and, built on first use,
-the application."""
+"""The context every ``doitac`` subcommand receives: the settings and, built on first
+use, the application."""
 
 from __future__ import annotations
 

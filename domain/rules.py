@@ -48,10 +48,10 @@ WORKING_DOCUMENT_FIELDS = (
     "methods",
 )
 
-# Which unit levels may lead each form: working groups are set up by the General
-# Department, advisory teams sit in provincial departments and their branches,
-# thematic and action programmes run at central or provincial level, and the
-# conditional programmes are decided by the General Department.
+# The unit levels that may lead each form. Working groups are set up by the General
+# Department, and advisory teams sit in provincial departments and their branches.
+# Thematic and action programmes run at central or provincial level. The conditional
+# programmes are decided by the General Department.
 FORM_LEVELS: dict[str, frozenset[str]] = {
     PartnershipForm.THEMATIC_PROGRAMME: frozenset({UnitLevel.CENTRAL, UnitLevel.PROVINCIAL}),
     PartnershipForm.ACTION_PROGRAMME: frozenset({UnitLevel.CENTRAL, UnitLevel.PROVINCIAL}),
@@ -181,9 +181,9 @@ def check_signatory(scope: str, signatory_role: str) -> None:
 
 
 def check_eligibility(partner: PartnerProfile, signed_on: date) -> None:
-    """Check a partner's conditions on the signing date: an association is a legal
-    entity; an enterprise declared full compliance for the two calendar years before
-    the signing year and has no violation found in the two years up to that date."""
+    """Check a partner's conditions on the signing date. An association must be a legal
+    entity. An enterprise must have declared full compliance for the two calendar years
+    before the signing year, and have no violation found in the two years up to that date."""
     check_legal_entity(partner, "partners")
     if partner.partner_type not in ENTERPRISE_TYPES:
         return

@@ -4,9 +4,9 @@ Each batch reads the next notifications after the tracking position, folds them 
 rows it touches and writes those rows with the new position in one transaction. A crash
 before commit leaves both unchanged, and the batch is read again. On PostgreSQL the
 library's application recorder takes an EXCLUSIVE lock on the events table for each
-insert, so notification ids become visible in commit order and reading "after position"
-never passes over a transaction that commits later with a lower id; a rolled-back insert
-leaves a gap that is simply never filled. The library's optional insert through a
+insert, so notification ids become visible in commit order. Reading "after position"
+therefore never passes over a transaction that commits later with a lower id. A
+rolled-back insert leaves a gap that is simply never filled. The library's optional insert through a
 database function (POSTGRES_ENABLE_DB_FUNCTIONS) takes no such lock, so the projection
 raises ValueError on a store that enables it."""
 
@@ -157,7 +157,7 @@ class AggregateStatesProjection:
         """Delete the rows and the position, then fold in the whole log again.
 
         NOTE: the delete commits before the first batch, so readers see a partial read
-        model until the rebuild ends; the document functions then catch up by themselves."""
+        model until the rebuild ends. The document functions then catch up by themselves."""
         self.recorder.clear(self.app.name)
         logger.info("projection cleared projection=%s", self.name)
         return self.catch_up()

@@ -54,8 +54,9 @@ class NotificationPlanner:
         max_age_days: int = 0,
         today: Callable[[], date] = lambda: datetime.now(VIETNAM_TZ).date(),
     ) -> None:
-        """``max_age_days`` above 0 skips the notifications of steps whose business date
-        is older than that many days, so that importing history mails nobody."""
+        """Keep what planning needs. With ``max_age_days`` above 0, steps whose business
+        date is older than that many days get no notification, so importing history
+        sends no mail."""
         self.app = app
         self.renderer = renderer
         self.max_age_days = max_age_days

@@ -39,7 +39,7 @@ def _person(person: dict[str, Any], fallback_name: str) -> Recipient | None:
 
 
 def partner_recipients(partner: Partner) -> list[Recipient]:
-    """The partner's own address and those of its contacts."""
+    """Return the partner's own address and those of its contacts."""
     found: list[Recipient] = []
     if partner.email:
         found.append(Recipient(partner.email, partner.name))
@@ -53,7 +53,7 @@ def partner_recipients(partner: Partner) -> list[Recipient]:
 def focal_point_recipients(
     partnership: Partnership, side: str | None = None, partner_id: str | None = None
 ) -> list[Recipient]:
-    """The focal points of one side (and one partner), or of both sides."""
+    """Return the focal points of one side (and one partner), or of both sides."""
     found = []
     for focal_point in partnership.focal_points:
         if side is not None and focal_point["side"] != side:

@@ -1,7 +1,7 @@
 """The periodic reminder scan: review meetings coming due, overdue plan activities and
 the yearly duties. Each run recomputes what is due from the partnerships' current
 state, so reminders never rest on long task countdowns that a broker restart could
-lose; the notification keys make a second run add nothing."""
+lose. The notification keys make a second run add nothing."""
 
 from __future__ import annotations
 
@@ -22,9 +22,9 @@ from workers.store import NotificationStore, PlannedNotification, notification_k
 
 logger = logging.getLogger(__name__)
 
-# The regulation sets both yearly duties without a day; these months (Vietnam time)
-# are this project's choice: next year's content from 1 November, last year's partner
-# list during January.
+# The regulation sets both yearly duties without a day, so these months (Vietnam time)
+# are this project's choice. Next year's content is reminded from 1 November, and last
+# year's partner list during January.
 NEXT_YEAR_CONTENT_MONTHS = (11, 12)
 PARTNER_LIST_MONTHS = (1,)
 
@@ -104,8 +104,9 @@ class ReminderScanner:
             return code
 
     def _review_meetings(self, partnership: Partnership, today: date) -> list[PlannedNotification]:
-        """A review meeting of each kind is due by the end of its month, quarter and year;
-        notify both sides ``days_ahead`` days before, unless one was held already."""
+        """Plan the notices of review meetings coming due. A meeting of each kind is due by
+        the end of its month, quarter and year, and both sides are notified ``days_ahead``
+        days before unless one was held already."""
         agreement = partnership.agreement or {}
         effective_from = agreement.get("effective_from")
         planned = []

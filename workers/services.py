@@ -1,5 +1,6 @@
-"""What the tasks of one worker process use: the application, the notification store,
-the processor, the deliverer, the reminder scan and the report producer."""
+"""The services that the tasks of one worker process use: the application, the
+notification store, the processor, the deliverer, the reminder scan and the report
+producer."""
 
 from __future__ import annotations
 
