@@ -154,6 +154,8 @@ def build_agreement(projection: AggregateStatesProjection, reference: str) -> Ag
         legal_bases=legal_bases,
         plan_basis=f"năm {p.planning_year} của {lead.name}",
         # The template ends these clauses with ";", so a recorded final full stop goes.
+        # TODO: the benefits text is written as a sentence of its own, so it keeps its
+        # capital letter after "Nhận thấy"; the officer edits it before signing.
         recognising=p.assessment.get("benefits", BLANK).rstrip(". "),
         aiming=str(agreement.get("purpose") or summary.get("purpose") or BLANK).rstrip(". "),
         signed_on=agreement.get("signed_on"),
